@@ -37,3 +37,24 @@ def built_site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
     build_site(root)
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from .browser import serve_folder
+
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(built_site):
+    from .browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with chromium() as context:
+        yield context
+
+
+ARTIFACTS = ROOT / "tests" / ".artifacts"
