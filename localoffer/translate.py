@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ TEMPLATE = LOCALES_DIR / "messages.pot"
 DOMAIN = "messages"
 # What pybabel reads too (babel.cfg says the same for the command line).
 METHOD_MAP = [
-    ("content/**.yml", "localoffer.extract:extract_content"),
+    ("content/**.yml", "localoffer.extract.extract_content"),
     ("localoffer/templates/**.html", "jinja2"),
     ("localoffer/**.py", "python"),
 ]
@@ -73,7 +74,9 @@ def read_catalog(path: Path, code: str | None = None, shown_as: str | None = Non
         with path.open("rb") as handle:
             return read_po(handle, locale=code and LOCALE_FOR.get(code, code), abort_invalid=True)
     except PoFileError as error:
-        raise CatalogError([Problem(shown_as, error.lineno, f"cannot be read: {error}".rstrip(),
+        # Babel counts lines from 0 and repeats that number in its message
+        reason = re.sub(r" on \d+$", "", str(error.args[0] if error.args else error))
+        raise CatalogError([Problem(shown_as, error.lineno + 1, f"cannot be read: {reason.lower()}",
                                     "fix the quotes or the msgid/msgstr pairs on this line (Poedit shows them)")]) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogError([Problem(shown_as, None, f"cannot be read: {error}", "save it as UTF-8 from Poedit")]) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("content", "locales", "overrides", "docs/assets", "mkdocs.yml", "localoffer")
+PROJECT_PARTS = ("content", "locales", "overrides", "docs/assets", "mkdocs.yml", "babel.cfg", "localoffer")
 
 
 def copy_project(target: Path) -> Path:
