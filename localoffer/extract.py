@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError
-from .load import COUNCIL_FILE, GLOBAL_PLACEHOLDERS
+from .load import COUNCIL_FILE, ELIGIBILITY_FILE, GLOBAL_PLACEHOLDERS
 from .schema import Text, Where, check, placeholders
-from .spec import COUNCIL, ENTITLEMENT
+from .spec import COUNCIL, ELIGIBILITY, ENTITLEMENT
 from .yamlsource import LocatedDict, read_yaml
 
 PLACEHOLDER_NOTE = "Keep each {placeholder} exactly as it is: the site puts the value there."
@@ -25,13 +25,15 @@ def texts_in_file(path: Path, shown_as: str) -> tuple[list[Text], dict]:
         raw = read_yaml(path, shown_as)
     except ContentError:
         return [], {}
-    is_council = Path(shown_as).name == COUNCIL_FILE.name
-    owner = "council" if is_council else (
-        raw.get("id") if isinstance(raw, LocatedDict) and isinstance(raw.get("id"), str) else path.stem)
-    clean = check(COUNCIL if is_council else ENTITLEMENT, raw, Where(shown_as, 1, context=owner))
+    name = Path(shown_as).name
+    spec, owner = {COUNCIL_FILE.name: (COUNCIL, "council"), ELIGIBILITY_FILE.name: (ELIGIBILITY, "eligibility")}.get(
+        name, (ENTITLEMENT, None))
+    if owner is None:  # an entitlement: its id is its context
+        owner = raw.get("id") if isinstance(raw, LocatedDict) and isinstance(raw.get("id"), str) else path.stem
+    clean = check(spec, raw, Where(shown_as, 1, context=owner))
     found: list[Text] = []
     _collect(clean, found)
-    facts = (clean or {}).get("facts") or {} if not is_council else {}
+    facts = (clean or {}).get("facts") or {}
     return found, facts
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from .errors import ContentError, Problem
-from .model import (AgeRange, Category, Contact, Council, Entitlement, Fact, Language, Offer, OpeningHours,
-                    Source)
-from .schema import Where, check, placeholders
-from .spec import COUNCIL, ENTITLEMENT
+from .model import (AgeRange, Category, Contact, Council, Eligibility, EligibilityGroup, Entitlement, Fact, Language,
+                    Offer, OpeningHours, Source)
+from .schema import Text, Where, check, placeholders
+from .spec import COUNCIL, ELIGIBILITY, ENTITLEMENT
 from .yamlsource import LocatedDict, read_yaml
 
 COUNCIL_FILE = Path("content/council.yml")
+ELIGIBILITY_FILE = Path("content/eligibility.yml")
 ENTITLEMENTS_DIR = Path("content/entitlements")
 SOURCE_LANGUAGE = "en"
 # Placeholders every prose string may use besides its own facts.
@@ -26,6 +27,9 @@ GLOBAL_PLACEHOLDERS = {"council": "the council's short name"}
 def load_offer(root: Path = Path(".")) -> Offer:
     problems: list[Problem] = []
     council_raw, council = _read(root, COUNCIL_FILE, COUNCIL, "council", problems)
+    _, eligibility = _read(root, ELIGIBILITY_FILE, ELIGIBILITY, "eligibility", problems)
+    if eligibility is not None:
+        _check_placeholders(str(ELIGIBILITY_FILE), eligibility["facts"], _prose_of(eligibility), problems)
     files = sorted((root / ENTITLEMENTS_DIR).glob("*.yml")) if (root / ENTITLEMENTS_DIR).is_dir() else []
     if not files:
         problems.append(Problem(str(ENTITLEMENTS_DIR), None, "holds no entitlement files",
@@ -42,7 +46,7 @@ def load_offer(root: Path = Path(".")) -> Offer:
     if problems:
         raise ContentError(problems)
     return Offer(_council(council), tuple(_entitlement(c, f) for f, _, c in _ordered(council, entitlements)),
-                 root=str(root))
+                 _eligibility(eligibility), root=str(root))
 
 
 def _read(root: Path, relative: Path, kind, owner: str | None, problems: list):
@@ -140,16 +144,26 @@ def _check_entitlements(council: dict, entitlements: list, problems: list) -> No
             if source["checked"] > dt.date.today():
                 report([source_key], f"{source_key}.checked is in the future ({source['checked']})",
                        "write the day you checked the source")
-        known = set(item["facts"]) | set(GLOBAL_PLACEHOLDERS)
-        for text in _prose(item):
-            for name in sorted(placeholders(text.english) - known):
-                problems.append(Problem(file, text.line, f"{{{name}}} is not a fact of this entitlement",
-                                        f"add `{name}` under facts, or use one of {', '.join(sorted(known))}"))
+        _check_placeholders(file, item["facts"], _prose_of(item), problems)
 
 
-def _prose(item: dict):
-    yield from (item["title"], item["summary"], item["offer"], *item["steps"], *item["good_to_know"])
-    yield from (fact["label"] for fact in item["facts"].values())
+def _check_placeholders(file: str, facts: dict, texts, problems: list) -> None:
+    known = set(facts) | set(GLOBAL_PLACEHOLDERS)
+    for text in texts:
+        for name in sorted(placeholders(text.english) - known):
+            problems.append(Problem(file, text.line, f"{{{name}}} is not a fact of this file",
+                                    f"add `{name}` under facts, or use one of {', '.join(sorted(known))}"))
+
+
+def _prose_of(clean) -> list:
+    """Every Text in a checked file, wherever it sits."""
+    if isinstance(clean, Text):
+        return [clean]
+    if isinstance(clean, dict):
+        return [t for value in clean.values() for t in _prose_of(value)]
+    if isinstance(clean, list):
+        return [t for value in clean for t in _prose_of(value)]
+    return []
 
 
 def _ordered(council: dict, entitlements: list):
@@ -178,17 +192,29 @@ def _council(c: dict) -> Council:
         id=c["id"], name=c["name"], short_name=c["short_name"], website=c["website"], site_url=c["site_url"],
         service_name=c["service_name"], report_mistake_email=c["report_mistake"]["email"],
         report_mistake_example=c["report_mistake"]["example"],
+        accessibility_email=c["accessibility"]["email"], accessibility_example=c["accessibility"]["example"],
+        accessibility_prepared=c["accessibility"]["prepared"], accessibility_tested=c["accessibility"]["tested"],
         languages=tuple(Language(**lang) for lang in c["languages"]),
         categories=tuple(Category(k["id"], k["title"]) for k in c["categories"]),
         contacts=contacts)
 
 
+def _facts(facts: dict) -> tuple[Fact, ...]:
+    return tuple(Fact(name=name, type=f["type"], value=f["value"], label=f["label"], per=f.get("per"),
+                      unit=f.get("unit"), as_of=f.get("as_of"))
+                 for name, f in facts.items())
+
+
 def _entitlement(e: dict, file: str) -> Entitlement:
-    facts = tuple(Fact(name=name, type=f["type"], value=f["value"], label=f["label"], per=f.get("per"),
-                       unit=f.get("unit"), as_of=f.get("as_of"))
-                  for name, f in e["facts"].items())
     return Entitlement(
         id=e["id"], category=e["category"], local=e["local"], example=e["example"], title=e["title"],
-        summary=e["summary"], offer=e["offer"], ages=AgeRange(e["ages"]["from"], e["ages"]["to"]), facts=facts,
-        steps=tuple(e["steps"]), good_to_know=tuple(e["good_to_know"]), contacts=tuple(e["contacts"]),
-        source=_source(e["source"]), more_sources=tuple(_source(s) for s in e["more_sources"]), path=file)
+        summary=e["summary"], offer=e["offer"], ages=AgeRange(e["ages"]["from"], e["ages"]["to"]),
+        facts=_facts(e["facts"]), steps=tuple(e["steps"]), good_to_know=tuple(e["good_to_know"]),
+        contacts=tuple(e["contacts"]), source=_source(e["source"]),
+        more_sources=tuple(_source(s) for s in e["more_sources"]), path=file)
+
+
+def _eligibility(e: dict) -> Eligibility:
+    return Eligibility(title=e["title"], summary=e["summary"], facts=_facts(e["facts"]),
+                       groups=tuple(EligibilityGroup(g["id"], g["name"], g["who"]) for g in e["groups"]),
+                       guide=tuple(e["guide"]), source=_source(e["source"]))

@@ -78,6 +78,22 @@ def write_missing_languages(docs: Path, overrides: Path) -> None:
             target.write_text(body, encoding="utf-8")
 
 
+# Pages whose text repeats others: searching them would bury the page you want.
+NOT_SEARCHED = {"whole-offer", "root"}
+
+
+def on_page_markdown(markdown, page, config, files):
+    if (page.meta or {}).get("page_id") in NOT_SEARCHED:
+        page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Page chrome (language list, notices, links) is marked `data-lo-chrome`
+    by the renderer; Material's search leaves out `data-search-exclude`."""
+    return html.replace(" data-lo-chrome", " data-lo-chrome data-search-exclude")
+
+
 def on_page_context(context, page, config, nav):
     """The header's title and home link are the page's language's."""
     meta = page.meta or {}
@@ -102,7 +118,7 @@ def on_post_page(output, page, config):
 def _language_base(theme_config: str, lang: str) -> str:
     """Point the search at this language's own index, /<lang>/search/."""
     data = json.loads(theme_config)
-    data["base"] = f"{data['base'].rstrip('/')}/{lang}"
+    data["base"] = f"{data['base'].rstrip('/')}/{lang}/"
     return json.dumps(data, ensure_ascii=False)
 
 

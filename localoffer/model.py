@@ -103,6 +103,29 @@ class Entitlement:
 
 
 @dataclass(frozen=True)
+class EligibilityGroup:
+    id: str
+    name: Text
+    who: Text
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Who can get the offer, and what to do if unsure."""
+
+    title: Text
+    summary: Text
+    facts: tuple[Fact, ...]
+    groups: tuple[EligibilityGroup, ...]
+    guide: tuple[Text, ...]
+    source: Source
+
+    def texts(self) -> list[Text]:
+        return [self.title, self.summary, *(f.label for f in self.facts),
+                *(t for g in self.groups for t in (g.name, g.who)), *self.guide]
+
+
+@dataclass(frozen=True)
 class Council:
     id: str
     name: Text
@@ -112,6 +135,10 @@ class Council:
     service_name: Text
     report_mistake_email: str
     report_mistake_example: bool
+    accessibility_email: str
+    accessibility_example: bool
+    accessibility_prepared: dt.date
+    accessibility_tested: dt.date
     languages: tuple[Language, ...]
     categories: tuple[Category, ...]
     contacts: tuple[Contact, ...]
@@ -130,13 +157,14 @@ class Offer:
 
     council: Council
     entitlements: tuple[Entitlement, ...]
+    eligibility: Eligibility
     root: str = field(default=".", compare=False)
 
     def in_category(self, category_id: str) -> list[Entitlement]:
         return [e for e in self.entitlements if e.category == category_id]
 
     def texts(self) -> list[Text]:
-        return [*self.council.texts(), *(t for e in self.entitlements for t in e.texts())]
+        return [*self.council.texts(), *self.eligibility.texts(), *(t for e in self.entitlements for t in e.texts())]
 
     def ages(self) -> range:
         """Every age some part of the offer applies at: the age filter's choices."""

@@ -21,7 +21,7 @@ from .schema import PLACEHOLDER, Text
 from .translate import Translator
 
 TEMPLATES = Path(__file__).parent / "templates"
-PAGES = ("index", "contacts", "whole-offer")  # besides one page per entitlement
+PAGES = ("index", "contacts", "whole-offer", "who-can-get-this", "about-translation", "accessibility")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -103,10 +103,11 @@ class LanguageView:
             return self._fill(escape(text), values, self)
         return fallback(self._fill(escape(text), values, self.english))
 
-    def content(self, text: Text, entitlement: Entitlement | None = None) -> Markup:
-        """Content prose, its facts formatted for this language."""
+    def content(self, text: Text, owner=None) -> Markup:
+        """Content prose, the facts of its owner (an entitlement, the
+        eligibility page) formatted for this language."""
         values = {"council": self.plain(self.offer.council.short_name)}
-        for fact in entitlement.facts if entitlement else ():
+        for fact in owner.facts if owner else ():
             values[fact.name] = self.localized(lambda view, fact=fact: view.fact_inline(fact))
         return self._markup(text.english, text.context, values)
 
@@ -200,6 +201,10 @@ class LanguageView:
         return [(lang.code, language_name(lang.code), text_direction(lang.code))
                 for lang in self.offer.council.languages]
 
+    @staticmethod
+    def language_name(code: str) -> str:
+        return language_name(code)
+
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
@@ -241,6 +246,13 @@ def render_language(env: Environment, offer: Offer, language: Language, translat
          view.ui_plain("Phone numbers, emails and opening hours of the people who help you."))
     page("whole-offer", "whole-offer-page.html", view.ui_plain("The whole offer on one page"),
          view.ui_plain("Every part of the offer on one page, to print or save."))
+    eligibility = offer.eligibility
+    page("who-can-get-this", "who-can-get-this-page.html", view.plain(eligibility.title),
+         re.sub(r"<[^>]+>", "", str(view.content(eligibility.summary, eligibility))), eligibility=eligibility)
+    page("about-translation", "about-translation-page.html", view.ui_plain("About this translation"),
+         view.ui_plain("Which languages a qualified translator has checked, and how to report a mistake."))
+    page("accessibility", "accessibility-page.html", view.ui_plain("Accessibility statement"),
+         view.ui_plain("How accessible this website is and how to report a problem."))
     return pages
 
 

@@ -58,6 +58,12 @@ COUNCIL = Record({
     "site_url": Field(Url(), description="where this site is published"),
     "service_name": Field(Prose()),
     "report_mistake": Field(Record({"email": Field(Email()), "example": Field(Flag(), required=False, default=False)})),
+    "accessibility": Field(Record({
+        "email": Field(Email(), description="where to report an accessibility problem"),
+        "example": Field(Flag(), required=False, default=False),
+        "prepared": Field(Day(), description="when the accessibility statement was prepared"),
+        "tested": Field(Day(), description="when the site was last tested"),
+    })),
     "languages": Field(ListOf(LANGUAGE, min_items=1)),
     "categories": Field(ListOf(CATEGORY, min_items=1)),
     "contacts": Field(ListOf(CONTACT, min_items=1)),
@@ -103,3 +109,16 @@ ENTITLEMENT = Record({
     "source": Field(SOURCE),
     "more_sources": Field(ListOf(SOURCE), required=False, default=[]),
 }, description="One entitlement of the local offer")
+
+ELIGIBILITY = Record({
+    "title": Field(Prose()),
+    "summary": Field(Prose()),
+    "facts": Field(MapOf(FactName, FACT), required=False, default={}),
+    "groups": Field(ListOf(Record({
+        "id": Field(Slug, description="a stable id: the link target on the page"),
+        "name": Field(Prose(), description="the name used in law and in letters"),
+        "who": Field(Prose(), description="who is in this group, in plain words"),
+    }), min_items=1)),
+    "guide": Field(ListOf(Prose(), min_items=1), description='"do I qualify?": what to do if unsure'),
+    "source": Field(SOURCE),
+}, description="Who can get the offer")

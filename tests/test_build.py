@@ -14,13 +14,14 @@ import pytest
 from localoffer.errors import BuildError, ContentError
 from localoffer.load import load_offer
 from localoffer.pipeline import build_site
+from localoffer.render import PAGES
 
 from .conftest import ROOT
 
 RTL = {"ar", "ckb", "fa", "ps", "ur"}
 OFFER = load_offer(ROOT)
 CODES = [lang.code for lang in OFFER.council.languages]
-PAGE_IDS = ["", "contacts/", "whole-offer/"] + [f"{e.id}/" for e in OFFER.entitlements]
+PAGE_IDS = [""] + [f"{p}/" for p in PAGES if p != "index"] + [f"{e.id}/" for e in OFFER.entitlements]
 
 
 class Resources(HTMLParser):
@@ -54,7 +55,7 @@ def test_every_page_exists_in_every_language(built_site):
     missing = [f"{code}/{page}" for code in CODES for page in PAGE_IDS
                if not (built_site / code / page / "index.html").exists()]
     assert missing == []
-    assert len(CODES) == 15 and len(PAGE_IDS) >= 21
+    assert len(CODES) == 15 and len(PAGE_IDS) >= 24
 
 
 @pytest.mark.parametrize("code", CODES)

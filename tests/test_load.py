@@ -59,21 +59,23 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("old, new, expected", [
     ('phone: "020 7364 1140"', 'phone: "020 7364 114"',
-     'content/council.yml:64: contacts[leaving-care].phone must be a UK phone number (got "020 7364 114")'),
-    ("  - {code: ti, status: draft}", "  - {code: xx, status: draft}",
-     "content/council.yml:34: language 'xx' is not known to Babel"),
+     'contacts[leaving-care].phone must be a UK phone number (got "020 7364 114")'),
+    ("  - {code: ti, status: draft}", "  - {code: xx, status: draft}", "language 'xx' is not known to Babel"),
     ("  - {code: pl, status: draft}", "  - {code: pl, status: drafted}",
-     "content/council.yml:29: languages #8.status must be one of reviewed, draft (got \"drafted\")"),
+     'languages #8.status must be one of reviewed, draft (got "drafted")'),
     ("website: https://www.towerhamlets.gov.uk", "website: towerhamlets",
-     'content/council.yml:7: website must be a web address (got "towerhamlets")'),
+     'website must be a web address (got "towerhamlets")'),
     ("  email: localoffer.translations@example.org", "  email: translations.example.org",
-     'content/council.yml:13: report_mistake.email must be an email address (got "translations.example.org")'),
+     'report_mistake.email must be an email address (got "translations.example.org")'),
 ])
 def test_bad_council_file_is_reported_at_its_line(project, old, new, expected):
-    _edit(project / "content" / "council.yml", old, new)
+    council = project / "content" / "council.yml"
+    line = next(n for n, text in enumerate(council.read_text(encoding="utf-8").splitlines(), 1) if old in text)
+    _edit(council, old, new)
     with pytest.raises(ContentError) as raised:
         load_offer(project)
-    assert any(str(p).startswith(expected) for p in raised.value.problems), raised.value.problems
+    prefix = f"content/council.yml:{line}: {expected}"
+    assert any(str(p).startswith(prefix) for p in raised.value.problems), raised.value.problems
 
 
 def test_two_files_with_the_same_id_are_both_named(project):
