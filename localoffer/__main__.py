@@ -28,11 +28,20 @@ def cmd_serve(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .load import load_offer
+    from .check.report import as_html, as_json, as_text
+    from .check.run import CheckOptions, run_checks
 
-    offer = load_offer(args.root)
-    print(f"content/ is valid: {len(offer.entitlements)} entitlements, {len(offer.council.languages)} languages")
-    return 0
+    cache = args.root / args.cache if args.online else None
+    report = run_checks(args.root, CheckOptions(site=Path(args.site), strict=args.strict, online=args.online,
+                                                cache=cache, cache_ttl=args.cache_days * 86400))
+    print(as_text(report))
+    if args.json:
+        Path(args.json).write_text(as_json(report) + "\n", encoding="utf-8")
+    html_path = args.root / "reports" / "check.html"
+    html_path.parent.mkdir(exist_ok=True)
+    html_path.write_text(as_html(report), encoding="utf-8")
+    print(f"HTML report: {html_path.relative_to(args.root)}")
+    return 0 if report.passed else 1
 
 
 def cmd_catalogs(args) -> int:
@@ -71,7 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="live preview that rebuilds on edits")
     serve.add_argument("--address", default="127.0.0.1:8000")
     serve.set_defaults(run=cmd_serve)
-    commands.add_parser("check", help="check content and the built site").set_defaults(run=cmd_check)
+    check = commands.add_parser("check", help="check content, translations and the built site")
+    check.add_argument("--site", default="site", help="the built site to check (default: site)")
+    check.add_argument("--strict", action="store_true", help="incomplete or stale translations are errors")
+    check.add_argument("--json", metavar="PATH", help="also write the report as JSON")
+    check.add_argument("--online", action="store_true", help="fetch every external link")
+    check.add_argument("--cache", default=".linkcheck-cache.json", help="--online results cache")
+    check.add_argument("--cache-days", type=float, default=7, help="how long a fetched result is trusted")
+    check.set_defaults(run=cmd_check)
     commands.add_parser("catalogs", help="extract strings, update and compile catalogs").set_defaults(run=cmd_catalogs)
     commands.add_parser("schema", help="write the JSON Schemas for editors").set_defaults(run=cmd_schema)
     args = parser.parse_args(argv)

@@ -7,6 +7,8 @@ says so, so the page can mark it and the checker can count it."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import gettext
 import io
 import re
@@ -82,6 +84,41 @@ def read_catalog(path: Path, code: str | None = None, shown_as: str | None = Non
         raise CatalogError([Problem(shown_as, None, f"cannot be read: {error}", "save it as UTF-8 from Poedit")]) from None
 
 
+def sources_path(code: str) -> Path:
+    """Sidecar recording which English each translation was made from."""
+    return po_path(code).with_name("messages.sources.json")
+
+
+def source_hash(value) -> str:
+    text = "\u241f".join(value) if isinstance(value, (tuple, list)) else (value or "")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def translation_key(message) -> str:
+    return message.context or (message.id if isinstance(message.id, str) else message.id[0])
+
+
+def record_sources(path: Path, catalog: Catalog) -> None:
+    """Remember the English behind each translation when first seen done.
+    A later change of the English then shows as stale in `make check`, even
+    if someone clears the fuzzy flag by hand or a tool rewrites the file."""
+    try:
+        records = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except ValueError:
+        records = {}
+    live: dict[str, dict] = {}
+    for message in catalog:
+        forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if not message.id or not all(forms):
+            continue
+        seen = live.setdefault(translation_key(message), dict(records.get(translation_key(message), {})))
+        if not message.fuzzy:
+            seen.setdefault(source_hash(message.string), source_hash(message.id))
+    text = json.dumps(live, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
 @dataclass
 class CatalogSummary:
     code: str
@@ -106,6 +143,7 @@ def update_catalogs(root: Path, codes: list[str]) -> list[CatalogSummary]:
             catalog = read_catalog(path, code, str(po_path(code)))
         catalog.update(template, update_header_comment=False)
         summary.written = _write(catalog, path, omit_header=False, include_previous=True)
+        record_sources(root / sources_path(code), catalog)
         summaries.append(summary)
     return summaries
 
