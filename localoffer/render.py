@@ -195,7 +195,7 @@ class LanguageView:
         return f"{self.offer.council.site_url.rstrip('/')}/{self.code}/{target}"
 
     def share_link(self, text: str, page_id: str) -> str:
-        return "https://wa.me/?text=" + quote(f"{text} {self.absolute(page_id)}")
+        return "https://wa.me/?text=" + quote(f"{text} {self.absolute(page_id)}", safe="")
 
     def languages(self):
         return [(lang.code, language_name(lang.code), text_direction(lang.code))
