@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: site serve test check catalogs schema browser clean
+.PHONY: site serve test check catalogs schema browser benchmarks screenshots clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,25 @@ catalogs: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m localoffer schema
 
-## browser: Debian's chromium, for the browser tests
-browser:
+## browser: Debian's chromium and axe-core (npm), for the browser tests
+browser: node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
 
-## test: the whole suite, browser tests included
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+## test: the whole suite, browser tests included (two workers: CI has two cores)
 test: $(STAMP) browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
+
+## benchmarks: build time, checker time, page weight and reading age
+benchmarks: $(STAMP)
+	$(PY) benchmarks/build_time.py
+	$(PY) benchmarks/check_time.py
+	$(PY) benchmarks/page_weight.py
+	$(PY) benchmarks/reading_age.py
 
 clean:
 	rm -rf site site.new site.old reports docs/index.md $(filter-out docs/assets/,$(wildcard docs/*/))

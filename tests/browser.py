@@ -15,18 +15,40 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    cache_seconds = 0
+    served: list = []  # (status, path) of every request: what really crossed the network
+
     def log_message(self, *args):
         pass
 
+    def send_response(self, code, message=None):
+        self.served.append((code, self.path))
+        super().send_response(code, message)
+
+    def end_headers(self):
+        if self.cache_seconds:  # as a static host would: assets reused without asking again
+            self.send_header("Cache-Control", f"max-age={self.cache_seconds}")
+        super().end_headers()
+
+
+class ServedSite(str):
+    """The site's base URL, which also knows what the server sent."""
+
+    def __new__(cls, url: str, served: list):
+        site = super().__new__(cls, url)
+        site.served = served
+        return site
+
 
 @contextmanager
-def serve_folder(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, cache_seconds: int = 0):
+    handler_class = type("Handler", (_QuietHandler,), {"cache_seconds": cache_seconds, "served": []})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield ServedSite(f"http://127.0.0.1:{server.server_address[1]}", handler_class.served)
     finally:
         server.shutdown()
         server.server_close()
