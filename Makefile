@@ -52,5 +52,9 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/page_weight.py
 	$(PY) benchmarks/reading_age.py
 
+## screenshots: phone-sized pictures of the real build for the README
+screenshots: site browser
+	$(PY) scripts/screenshots.py
+
 clean:
-	rm -rf site site.new site.old reports docs/index.md $(filter-out docs/assets/,$(wildcard docs/*/))
+	rm -rf site site.new site.old reports docs/index.md $(filter-out docs/assets/ docs/readme/,$(wildcard docs/*/))
