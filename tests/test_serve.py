@@ -1,0 +1,50 @@
+"""`make serve`: the live preview picks up an edit to content/ without a restart."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from .conftest import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def test_preview_rebuilds_when_content_changes(project):
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "localoffer", "--root", str(project), "serve",
+                               "--address", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/en/council-tax/"
+        assert _wait_for(url, 'class="lo-summary"', 90)
+        entitlement = project / "content" / "entitlements" / "council-tax.yml"
+        text = entitlement.read_text(encoding="utf-8")
+        edited = re.sub(r"^summary: .*$", "summary: Edited while the preview runs.", text, count=1, flags=re.M)
+        entitlement.write_text(edited, encoding="utf-8")
+        assert _wait_for(url, "Edited while the preview runs.", 90)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
