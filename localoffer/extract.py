@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError
-from .load import COUNCIL_FILE, ELIGIBILITY_FILE, GLOBAL_PLACEHOLDERS
+from .load import COUNCIL_FILE, ELIGIBILITY_FILE, GLOBAL_PLACEHOLDERS, prose_of
 from .schema import Text, Where, check, placeholders
 from .spec import COUNCIL, ELIGIBILITY, ENTITLEMENT
 from .yamlsource import LocatedDict, read_yaml
@@ -31,21 +31,9 @@ def texts_in_file(path: Path, shown_as: str) -> tuple[list[Text], dict]:
     if owner is None:  # an entitlement: its id is its context
         owner = raw.get("id") if isinstance(raw, LocatedDict) and isinstance(raw.get("id"), str) else path.stem
     clean = check(spec, raw, Where(shown_as, 1, context=owner))
-    found: list[Text] = []
-    _collect(clean, found)
+    found: list[Text] = prose_of(clean)
     facts = (clean or {}).get("facts") or {}
     return found, facts
-
-
-def _collect(value, found: list) -> None:
-    if isinstance(value, Text):
-        found.append(value)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _collect(item, found)
-    elif isinstance(value, list):
-        for item in value:
-            _collect(item, found)
 
 
 def translator_comment(text: Text, facts: dict) -> str:

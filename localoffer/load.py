@@ -29,7 +29,7 @@ def load_offer(root: Path = Path(".")) -> Offer:
     council_raw, council = _read(root, COUNCIL_FILE, COUNCIL, "council", problems)
     _, eligibility = _read(root, ELIGIBILITY_FILE, ELIGIBILITY, "eligibility", problems)
     if eligibility is not None:
-        _check_placeholders(str(ELIGIBILITY_FILE), eligibility["facts"], _prose_of(eligibility), problems)
+        _check_placeholders(str(ELIGIBILITY_FILE), eligibility["facts"], prose_of(eligibility), problems)
     files = sorted((root / ENTITLEMENTS_DIR).glob("*.yml")) if (root / ENTITLEMENTS_DIR).is_dir() else []
     if not files:
         problems.append(Problem(str(ENTITLEMENTS_DIR), None, "holds no entitlement files",
@@ -144,7 +144,7 @@ def _check_entitlements(council: dict, entitlements: list, problems: list) -> No
             if source["checked"] > dt.date.today():
                 report([source_key], f"{source_key}.checked is in the future ({source['checked']})",
                        "write the day you checked the source")
-        _check_placeholders(file, item["facts"], _prose_of(item), problems)
+        _check_placeholders(file, item["facts"], prose_of(item), problems)
 
 
 def _check_placeholders(file: str, facts: dict, texts, problems: list) -> None:
@@ -155,14 +155,14 @@ def _check_placeholders(file: str, facts: dict, texts, problems: list) -> None:
                                     f"add `{name}` under facts, or use one of {', '.join(sorted(known))}"))
 
 
-def _prose_of(clean) -> list:
+def prose_of(clean) -> list:
     """Every Text in a checked file, wherever it sits."""
     if isinstance(clean, Text):
         return [clean]
     if isinstance(clean, dict):
-        return [t for value in clean.values() for t in _prose_of(value)]
+        return [t for value in clean.values() for t in prose_of(value)]
     if isinstance(clean, list):
-        return [t for value in clean for t in _prose_of(value)]
+        return [t for value in clean for t in prose_of(value)]
     return []
 
 

@@ -89,9 +89,18 @@ def sources_path(code: str) -> Path:
     return po_path(code).with_name("messages.sources.json")
 
 
+def joined(value) -> str:
+    """A message's text; plural forms joined, so one string stands for all."""
+    return "\u241f".join(value) if isinstance(value, (tuple, list)) else (value or "")
+
+
+def is_translated(message) -> bool:
+    forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return bool(forms) and all(forms)
+
+
 def source_hash(value) -> str:
-    text = "\u241f".join(value) if isinstance(value, (tuple, list)) else (value or "")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(joined(value).encode("utf-8")).hexdigest()[:16]
 
 
 def translation_key(message) -> str:
@@ -108,8 +117,7 @@ def record_sources(path: Path, catalog: Catalog) -> None:
         records = {}
     live: dict[str, dict] = {}
     for message in catalog:
-        forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-        if not message.id or not all(forms):
+        if not message.id or not is_translated(message):
             continue
         seen = live.setdefault(translation_key(message), dict(records.get(translation_key(message), {})))
         if not message.fuzzy:

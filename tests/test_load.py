@@ -92,6 +92,9 @@ def test_command_line_prints_problems_without_a_traceback(project, capsys):
 
     _edit(project / "content" / "entitlements" / "council-tax.yml", "ages: {from: 18, to: 25}", "ages: {from: 18, to: x}")
     assert main(["--root", str(project), "check"]) == 1
-    err = capsys.readouterr().err
-    assert "error: content/entitlements/council-tax.yml:8: ages.to must be a whole number" in err
-    assert "Traceback" not in err
+    assert main(["--root", str(project), "site"]) == 1
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err
+    assert printed.count("error: content/entitlements/council-tax.yml:8: ages.to must be a whole number") == 2
+    assert "nothing was published" in captured.err
+    assert "Traceback" not in printed

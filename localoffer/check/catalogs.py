@@ -10,7 +10,8 @@ from babel.messages.catalog import Catalog, Message
 
 from ..errors import CatalogError
 from ..schema import PLACEHOLDER
-from ..translate import TEMPLATE, po_path, read_catalog, source_hash, sources_path, translation_key  # noqa: F401
+from ..translate import (TEMPLATE, is_translated, joined, po_path, read_catalog, source_hash, sources_path,
+                         translation_key)
 from . import Finding, LanguageProgress
 
 UNSAFE = re.compile(r"<\s*script|\bon[a-z]+\s*=|javascript\s*:", re.I)
@@ -18,15 +19,6 @@ TAG = re.compile(r"<\s*/?\s*[a-z][^>]*>", re.I)
 URL = re.compile(r"https?://[^\s)]+|www\.[^\s)]+", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DIGITS = re.compile(r"\d+")  # any script's digits: a translation must not retype a figure
-
-
-def _text(value) -> str:
-    return "\u241f".join(value) if isinstance(value, (tuple, list)) else (value or "")
-
-
-def _is_translated(message: Message) -> bool:
-    forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-    return bool(forms) and all(forms)
 
 
 def _is_stale(message: Message, records: dict) -> bool:
@@ -55,8 +47,8 @@ def progress(root: Path, code: str, status: str, min_translated: int, template: 
             continue
         result.total += 1
         message = catalog.get(template_message.id, context=template_message.context)
-        english = _text(template_message.id)
-        if message is None or not _is_translated(message):
+        english = joined(template_message.id)
+        if message is None or not is_translated(message):
             result.untranslated += 1
             result.to_do.append(("untranslated", _where(template_message), english))
         elif message.fuzzy:
@@ -70,7 +62,7 @@ def progress(root: Path, code: str, status: str, min_translated: int, template: 
                                     "warning", "update the translation, then run `make catalogs`"))
         else:
             result.translated += 1
-        if message is not None and _is_translated(message):
+        if message is not None and is_translated(message):
             findings.extend(integrity(shown, message))
     result.obsolete = len(catalog.obsolete)
     return result, findings
@@ -78,7 +70,7 @@ def progress(root: Path, code: str, status: str, min_translated: int, template: 
 
 def integrity(shown: str, message: Message) -> list[Finding]:
     """Problems in one translation: each names the catalog line and the English."""
-    english, translated = _text(message.id), _text(message.string)
+    english, translated = joined(message.id), joined(message.string)
     found = []
 
     def problem(kind: str, text: str, hint: str):
