@@ -70,7 +70,9 @@ class Formatter:
         whole = float(value).is_integer()
         text = numbers.format_currency(value, currency, locale=self.locale, numbering_system=self._system,
                                        format=self._whole_pounds if whole else None, currency_digits=not whole)
-        return self._digits_of(text)
+        # "£" in every language, as on the letters a young person compares it with (CLDR has "UK£" in some)
+        symbol = numbers.get_currency_symbol(currency, locale=self.locale)
+        return self._digits_of(text.replace(symbol, "£") if currency == "GBP" else text)
 
     def number(self, value) -> str:
         return self._digits_of(numbers.format_decimal(value, locale=self.locale, numbering_system=self._system))
