@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: site serve test check catalogs schema browser benchmarks screenshots clean
+.PHONY: site serve test check catalogs schema tools benchmarks screenshots clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,9 @@ catalogs: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m localoffer schema
 
-## browser: Debian's chromium and axe-core (npm), for the browser tests
-browser: node_modules/.installed
-	@command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+## tools: Debian's chromium (browser tests), GNU gettext (msgfmt checks our catalogs as Poedit reads them), axe-core (npm)
+tools: node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium gettext; }
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 ## test: the whole suite, browser tests included (two workers: CI has two cores)
-test: $(STAMP) browser
+test: $(STAMP) tools
 	$(PY) -m pytest -n 2
 
 ## benchmarks: build time, checker time, page weight and reading age
@@ -53,7 +53,7 @@ benchmarks: $(STAMP)
 	$(PY) benchmarks/reading_age.py
 
 ## screenshots: phone-sized pictures of the real build for the README
-screenshots: site browser
+screenshots: site tools
 	$(PY) scripts/screenshots.py
 
 clean:

@@ -10,17 +10,16 @@ import datetime as dt
 import hashlib
 import json
 import gettext
-import io
-import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
 
-from .errors import CatalogError, Problem
+from .catalogfile import read_catalog, write_if_changed
+from .errors import CatalogError
 from .localize import LOCALE_FOR
 
 LOCALES_DIR = Path("locales")
@@ -57,33 +56,6 @@ def extract(root: Path) -> Catalog:
     return catalog
 
 
-def _write(catalog: Catalog, path: Path, **options) -> bool:
-    """Write a catalog only when its text changes: no churn, no reloads."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, **options)
-    data = buffer.getvalue()
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
-
-
-def read_catalog(path: Path, code: str | None = None, shown_as: str | None = None) -> Catalog:
-    """Read a .po, turning Babel's errors into `file:line: message`."""
-    shown_as = shown_as or str(path)
-    try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=code and LOCALE_FOR.get(code, code), abort_invalid=True)
-    except PoFileError as error:
-        # Babel counts lines from 0 and repeats that number in its message
-        reason = re.sub(r" on \d+$", "", str(error.args[0] if error.args else error))
-        raise CatalogError([Problem(shown_as, error.lineno + 1, f"cannot be read: {reason.lower()}",
-                                    "fix the quotes or the msgid/msgstr pairs on this line (Poedit shows them)")]) from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise CatalogError([Problem(shown_as, None, f"cannot be read: {error}", "save it as UTF-8 from Poedit")]) from None
-
-
 def sources_path(code: str) -> Path:
     """Sidecar recording which English each translation was made from."""
     return po_path(code).with_name("messages.sources.json")
@@ -107,24 +79,75 @@ def translation_key(message) -> str:
     return message.context or (message.id if isinstance(message.id, str) else message.id[0])
 
 
-def record_sources(path: Path, catalog: Catalog) -> None:
-    """Remember the English behind each translation when first seen done.
-    A later change of the English then shows as stale in `make check`, even
-    if someone clears the fuzzy flag by hand or a tool rewrites the file."""
+def read_sources(path: Path) -> dict:
     try:
-        records = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     except ValueError:
-        records = {}
+        return {}
+
+
+def sources_after(records: dict, catalog: Catalog) -> dict:
+    """Which English each translation was made from, with what this catalog
+    adds. A translation's English is recorded the first time it is seen:
+    done, it was made from its msgid; fuzzy after a merge, from the previous
+    English. A later change of the English then shows as stale in `make
+    check`, even if someone clears the fuzzy flag by hand or a tool rewrites
+    the file."""
     live: dict[str, dict] = {}
     for message in catalog:
         if not message.id or not is_translated(message):
             continue
         seen = live.setdefault(translation_key(message), dict(records.get(translation_key(message), {})))
-        if not message.fuzzy:
-            seen.setdefault(source_hash(message.string), source_hash(message.id))
-    text = json.dumps(live, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        made_from = message.previous_id if message.fuzzy else message.id
+        if made_from:
+            seen.setdefault(source_hash(message.string), source_hash(made_from))
+    return live
+
+
+def record_sources(path: Path, catalog: Catalog) -> None:
+    text = json.dumps(sources_after(read_sources(path), catalog), ensure_ascii=False, indent=1,
+                      sort_keys=True) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def _carry_changed_english(catalog: Catalog, template: Catalog) -> dict:
+    """A string whose English changed keeps its context (`council-tax.summary`,
+    or `council-tax.steps` for every step): give it a translation made for
+    that place, the most alike if the place has several, marked fuzzy,
+    rather than Babel's closest-looking string from anywhere in the catalog.
+    Returns the previous English of each message carried."""
+    wanted = {(joined(m.id), m.context) for m in template if m.id}
+    left_over: dict[str, list] = {}
+    for message in catalog:
+        if message.id and message.context and (joined(message.id), message.context) not in wanted:
+            left_over.setdefault(message.context, []).append(message)
+    previous = {}
+    for new in template:
+        candidates = left_over.get(new.context) if new.id and new.context else None
+        if not candidates or catalog.get(new.id, context=new.context) is not None:
+            continue
+        old = max(candidates, key=lambda m: SequenceMatcher(None, joined(m.id), joined(new.id)).ratio())
+        candidates.remove(old)
+        catalog.delete(old.id, context=old.context)
+        catalog.add(new.id, old.string, old.locations, flags={"fuzzy"} if is_translated(old) else (),
+                    user_comments=old.user_comments, context=new.context)
+        previous[(joined(new.id), new.context)] = old.id if isinstance(old.id, str) else old.id[0]
+    return previous
+
+
+def merge(catalog: Catalog, template: Catalog) -> Catalog:
+    """Bring one language's catalog in step with the English, in place:
+    changed English becomes fuzzy (its previous English kept for the
+    translator), removed strings become obsolete, new strings are added."""
+    previous = {(joined(m.id), m.context): m.previous_id[0] for m in catalog if m.id and m.fuzzy and m.previous_id}
+    previous.update(_carry_changed_english(catalog, template))
+    catalog.update(template, update_header_comment=False)
+    for message in catalog:  # Babel's update forgets the previous English of exact matches
+        key = (joined(message.id), message.context)
+        if message.id and message.fuzzy and key in previous:
+            message.previous_id = [previous[key]]
+    return catalog
 
 
 @dataclass
@@ -138,7 +161,7 @@ def update_catalogs(root: Path, codes: list[str]) -> list[CatalogSummary]:
     """Extract, then merge into each language: changed English becomes fuzzy,
     removed strings become obsolete (kept at the end of the file, never lost)."""
     template = extract(root)
-    _write(template, root / TEMPLATE, omit_header=False, sort_output=False)
+    write_if_changed(template, root / TEMPLATE)
     summaries = []
     for code in codes:
         path = root / po_path(code)
@@ -149,8 +172,8 @@ def update_catalogs(root: Path, codes: list[str]) -> list[CatalogSummary]:
             catalog.last_translator = DRAFT_NOTE
         else:
             catalog = read_catalog(path, code, str(po_path(code)))
-        catalog.update(template, update_header_comment=False)
-        summary.written = _write(catalog, path, omit_header=False, include_previous=True)
+        merge(catalog, template)
+        summary.written = write_if_changed(catalog, path)
         record_sources(root / sources_path(code), catalog)
         summaries.append(summary)
     return summaries

@@ -15,8 +15,10 @@ from localoffer.check.site import check_site
 from localoffer.load import load_offer
 from localoffer.translate import po_path, update_catalogs
 
-SUMMARY = ("You do not pay council tax until you are {age_limit}, in {council} or anywhere else in England.",
-           "council-tax.summary")
+from .conftest import ROOT
+
+COUNCIL_TAX = next(e for e in load_offer(ROOT).entitlements if e.id == "council-tax")
+SUMMARY = (COUNCIL_TAX.summary.english, "council-tax.summary")
 PO = "locales/so/LC_MESSAGES/messages.po"
 
 
@@ -34,6 +36,21 @@ def _set(project, code, english, context, translation, fuzzy=False) -> int:
         write_po(handle, catalog, width=100)
     with path.open("rb") as handle:
         return read_po(handle, locale=code).get(english, context=context).lineno
+
+
+def _blank(project, code):
+    """Start `code` from an empty catalog, whatever the real one holds."""
+    path = project / po_path(code)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    for message in catalog:
+        if message.id:
+            message.string = ("", "") if isinstance(message.id, (list, tuple)) else ""
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100)
+    (project / po_path(code)).with_name("messages.sources.json").unlink(missing_ok=True)
 
 
 def _catalog_findings(project):
@@ -67,6 +84,7 @@ def test_each_integrity_problem_names_catalog_line_and_english(project, translat
 
 
 def test_completeness_counts_translated_fuzzy_and_untranslated(project):
+    _blank(project, "so")
     _set(project, "so", *SUMMARY, "Ma bixinaysid canshuurta ilaa {age_limit}, gudaha {council}.")
     _set(project, "so", "Who to contact", None, "Cida la xiriirayo")
     _set(project, "so", "Good to know", None, "Waa in aad ogaataa", fuzzy=True)
@@ -80,6 +98,7 @@ def test_completeness_counts_translated_fuzzy_and_untranslated(project):
 
 
 def test_a_translation_stays_stale_after_someone_clears_fuzzy_by_hand(project):
+    _blank(project, "so")
     update_catalogs(project, ["so"])
     _set(project, "so", *SUMMARY, "Ma bixinaysid canshuurta ilaa {age_limit}, gudaha {council}.")
     update_catalogs(project, ["so"])  # records the English this translation was made from
@@ -94,6 +113,54 @@ def test_a_translation_stays_stale_after_someone_clears_fuzzy_by_hand(project):
     so = next(p for p in progress if p.code == "so")
     assert so.stale == 1 and so.fuzzy == 0
     assert f"warning: {PO}:{line}: translation of {new_english!r} was made from older English" in \
+           [str(f).split(" — ")[0] for f in findings]
+
+
+def _edit(project, relative, old, new):
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_interface_text_stays_stale_after_someone_clears_fuzzy_by_hand(project):
+    """Template strings have no context: the record follows the previous English."""
+    _blank(project, "so")
+    _set(project, "so", "Good to know", None, "Waa in aad ogaataa")
+    update_catalogs(project, ["so"])
+    _edit(project, "localoffer/templates/steps.html", "Good to know", "Good to know too")
+    update_catalogs(project, ["so"])
+    line = _set(project, "so", "Good to know too", None, "Waa in aad ogaataa")  # fuzzy cleared, text unchanged
+    progress, findings = _catalog_findings(project)
+    so = next(p for p in progress if p.code == "so")
+    assert (so.stale, so.fuzzy) == (1, 0)
+    assert f"warning: {PO}:{line}: translation of 'Good to know too' was made from older English" in \
+           [str(f).split(" — ")[0] for f in findings]
+
+
+def test_the_checker_sees_edited_english_before_make_catalogs_runs(project):
+    _blank(project, "so")
+    _set(project, "so", *SUMMARY, "Ma bixinaysid canshuurta ilaa {age_limit}, gudaha {council}.")
+    update_catalogs(project, ["so"])
+    _edit(project, "content/entitlements/council-tax.yml", "summary: You do not pay", "summary: You never pay")
+    progress, findings = _catalog_findings(project)
+    so = next(p for p in progress if p.code == "so")
+    assert (so.translated, so.fuzzy) == (0, 1)
+    assert ("fuzzy", f"content/entitlements/council-tax.yml:{COUNCIL_TAX.summary.line}",
+            SUMMARY[0].replace("You do not pay", "You never pay")) in so.to_do
+    behind = sorted(str(f).split(" — ")[0] for f in findings if f.kind == "behind" and f.file in (PO, "locales/messages.pot"))
+    assert behind == ["warning: locales/messages.pot: is behind the English in content/ and the templates",
+                      f"warning: {PO}: is behind the English in content/ and the templates"]
+
+
+def test_another_languages_plural_rule_in_the_header_is_an_error(project):
+    path = project / po_path("fa")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Plural-Forms: nplurals=1; plural=0;\\n"',
+                                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'), encoding="utf-8")
+    line = next(n for n, text in enumerate(text.splitlines(), 1) if text.startswith('"Plural-Forms:'))
+    _, findings = _catalog_findings(project)
+    assert f"error: locales/fa/LC_MESSAGES/messages.po:{line}: the header's Plural-Forms has 2 forms; fa has 1" in \
            [str(f).split(" — ")[0] for f in findings]
 
 
@@ -112,7 +179,7 @@ def _break(site, page, old, new):
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if new in line)
 
 
-CODES = [lang.code for lang in load_offer(__import__("tests.conftest").conftest.ROOT).council.languages]
+CODES = [lang.code for lang in load_offer(ROOT).council.languages]
 
 
 @pytest.mark.parametrize("page, old, new, message", [
@@ -155,6 +222,7 @@ def _cli(project, *args):
 
 def test_exit_codes_warnings_pass_errors_and_strict_fail(project, built_site, capsys):
     shutil.copytree(built_site, project / "site")
+    _blank(project, "so")
     assert _cli(project) == 0  # untranslated strings are warnings
     assert _cli(project, "--strict") == 1
     council = project / "content" / "council.yml"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 
 import pytest
 from babel.messages.pofile import read_po, write_po
 
+from localoffer.catalogfile import read_catalog
 from localoffer.errors import CatalogError
 from localoffer.load import load_offer
 from localoffer.localize import Formatter, text_direction
@@ -16,8 +18,7 @@ from localoffer.translate import compile_catalogs, extract, po_path, update_cata
 
 
 def _catalog(project, code):
-    with (project / po_path(code)).open("rb") as handle:
-        return read_po(handle, locale=code)
+    return read_catalog(project / po_path(code), code)
 
 
 def _save(project, code, catalog):
@@ -51,8 +52,9 @@ def test_pybabel_extract_works_from_the_command_line(project):
         os.chdir(previous)
     with (project / "out.pot").open("rb") as handle:
         pot = read_po(handle)
-    assert pot.get("You do not pay council tax until you are {age_limit}, in {council} or anywhere else in England.",
-                   context="council-tax.summary") is not None
+    summary = next(e for e in load_offer(project).entitlements if e.id == "council-tax").summary
+    message = pot.get(summary.english, context="council-tax.summary")
+    assert message is not None and ("content/entitlements/council-tax.yml", summary.line) in message.locations
 
 
 def _translate(project, code, context, text):
@@ -65,6 +67,7 @@ def _translate(project, code, context, text):
 
 
 def test_changed_english_becomes_fuzzy_and_the_page_falls_back(project):
+    before = next(e for e in load_offer(project).entitlements if e.id == "council-tax").summary.english
     update_catalogs(project, ["pl"])
     _translate(project, "pl", "council-tax.summary", "Nie płacisz podatku lokalnego do {age_limit} roku życia.")
     render(project)
@@ -78,10 +81,67 @@ def test_changed_english_becomes_fuzzy_and_the_page_falls_back(project):
     changed = [m for m in _catalog(project, "pl") if m.context == "council-tax.summary"]
     assert len(changed) == 1 and changed[0].fuzzy
     assert changed[0].string.startswith("Nie płacisz")  # the translator's work is kept
+    assert changed[0].previous_id == [before]  # shown to the translator as the old English
     render(project)
     page = (project / "docs" / "pl" / "council-tax.md").read_text(encoding="utf-8")
     assert ('<p class="lo-summary"><span class="lo-fallback" lang="en" dir="ltr">You never pay council tax until you '
             'are <bdi>25</bdi>') in page
+
+
+def test_changed_english_keeps_the_translation_made_for_its_place(project):
+    """Babel alone would pair the new English with the closest-looking string
+    anywhere: here, another entitlement's summary and its translation."""
+    offer = load_offer(project)
+    adviser = next(e for e in offer.entitlements if e.id == "personal-adviser").summary.english
+    update_catalogs(project, ["pl"])
+    _translate(project, "pl", "council-tax.summary", "PODATEK {age_limit} {council}")
+    _translate(project, "pl", "personal-adviser.summary", "DORADCA {age_limit}")
+    entitlement = project / "content" / "entitlements" / "council-tax.yml"
+    text = entitlement.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("summary:"))
+    entitlement.write_text(text.replace(old, f"summary: {adviser} Not in {{council}}."), encoding="utf-8")
+    update_catalogs(project, ["pl"])
+    changed = next(m for m in _catalog(project, "pl") if m.context == "council-tax.summary")
+    assert changed.fuzzy and changed.string == "PODATEK {age_limit} {council}"
+    kept = next(m for m in _catalog(project, "pl") if m.context == "personal-adviser.summary")
+    assert not kept.fuzzy and kept.string == "DORADCA {age_limit}"
+
+
+def test_updated_catalogs_are_valid_for_gettext_tools(project):
+    """What Poedit and Weblate read: GNU msgfmt is the reference parser."""
+    before = next(e for e in load_offer(project).entitlements if e.id == "council-tax").summary.english
+    update_catalogs(project, ["pl"])
+    _translate(project, "pl", "council-tax.summary", "Nie płacisz podatku lokalnego do {age_limit} roku życia.")
+    entitlement = project / "content" / "entitlements" / "council-tax.yml"
+    entitlement.write_text(entitlement.read_text(encoding="utf-8").replace(
+        "summary: You do not pay council tax until", "summary: You never pay council tax until"), encoding="utf-8")
+    update_catalogs(project, ["pl"])
+    for path in (project / po_path("pl"), project / "locales" / "messages.pot"):
+        checked = subprocess.run(["msgfmt", "--check-format", "-o", os.devnull, str(path)],
+                                 capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+    assert "\n#| msgid \"\"\n#| \"You do not pay council tax" in (project / po_path("pl")).read_text(encoding="utf-8")
+    changed = next(m for m in _catalog(project, "pl") if m.context == "council-tax.summary")
+    assert changed.previous_id == [before]
+
+
+def test_a_changed_step_keeps_its_own_translation_and_the_others_stay(project):
+    """All steps of an entitlement share one context (inserting a step must
+    not change the others'): the changed one pairs with the most alike."""
+    steps = next(e for e in load_offer(project).entitlements if e.id == "council-tax").steps
+    update_catalogs(project, ["pl"])
+    catalog = _catalog(project, "pl")
+    for number, step in enumerate(steps, 1):
+        catalog.get(step.english, context="council-tax.steps").string = f"KROK {number}"
+    _save(project, "pl", catalog)
+    entitlement = project / "content" / "entitlements" / "council-tax.yml"
+    changed = steps[1].english.replace("They tell", "Then they tell")
+    entitlement.write_text(entitlement.read_text(encoding="utf-8").replace(steps[1].english, changed), encoding="utf-8")
+    update_catalogs(project, ["pl"])
+    catalog = _catalog(project, "pl")
+    now = [catalog.get(text, context="council-tax.steps") for text in (steps[0].english, changed, steps[2].english)]
+    assert [(m.string, m.fuzzy) for m in now] == [("KROK 1", False), ("KROK 2", True), ("KROK 3", False)]
+    assert now[1].previous_id == [steps[1].english]
 
 
 def test_removed_strings_are_kept_as_obsolete(project):
@@ -140,3 +200,16 @@ def test_a_catalog_with_a_syntax_error_names_its_file_and_line(project):
     assert problem.file == "locales/so/LC_MESSAGES/messages.po"
     assert problem.line == broken + 1
     assert str(problem).startswith(f"locales/so/LC_MESSAGES/messages.po:{broken + 1}: cannot be read")
+
+
+def test_a_header_with_fewer_plural_forms_is_explained(project):
+    path = project / po_path("ar")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith('"Plural-Forms:'))
+    lines[header:header + 2] = ['"Plural-Forms: nplurals=2; plural=(n != 1);\\n"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        compile_catalogs(project, ["ar"])
+    problem = raised.value.problems[0]
+    assert problem.message == "cannot be read: this entry has more plural forms than the header's Plural-Forms line allows"
+    assert lines[problem.line - 1] == 'msgid "{count} day"'  # the first plural entry
