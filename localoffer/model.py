@@ -166,6 +166,10 @@ class Offer:
     def texts(self) -> list[Text]:
         return [*self.council.texts(), *self.eligibility.texts(), *(t for e in self.entitlements for t in e.texts())]
 
+    def count_at(self, age: int) -> int:
+        """How many parts of the offer apply at `age`."""
+        return sum(e.ages.applies_at(age) for e in self.entitlements)
+
     def ages(self) -> range:
         """Every age some part of the offer applies at: the age filter's choices."""
         return range(min(e.ages.start for e in self.entitlements), max(e.ages.end for e in self.entitlements))

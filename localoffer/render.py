@@ -94,7 +94,16 @@ class LanguageView:
     def ui_plain(self, english: str, **values) -> str:
         """Interface text for an attribute: no markup, fallback unmarked."""
         text, _ = self.translator.text(english)
+        return self.ui_plain_filled(text, **values)
+
+    @staticmethod
+    def ui_plain_filled(text: str, **values) -> str:
         return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+    def ui_plain_plural(self, singular: str, plural: str, count: int, **values) -> str:
+        """A plural for an attribute, {count} formatted for this language."""
+        text, _ = self.translator.plural(singular, plural, count)
+        return self.ui_plain_filled(text, count=self.format.number(count), **values)
 
     def ui_plural(self, singular: str, plural: str, count: int, **values) -> Markup:
         text, translated = self.translator.plural(singular, plural, count)
@@ -221,9 +230,11 @@ def _front_matter(view: LanguageView, title: str, description: str) -> str:
 
 def _render(env: Environment, template: str, view: LanguageView, **context) -> str:
     page = env.get_template(template)
-    # `_` and friends are what Babel's Jinja extractor finds in templates
-    return page.render(v=view, offer=view.offer, council=view.offer.council, _=view.ui,
-                       ngettext=view.ui_plural, **context)
+    # Interface text is looked up by bare names, the only calls Babel's Jinja
+    # extractor finds: `_`/`ngettext` give markup, `ui_plain`/`ui_plain_plural`
+    # plain text for attributes.
+    return page.render(v=view, offer=view.offer, council=view.offer.council, _=view.ui, ngettext=view.ui_plural,
+                       ui_plain=view.ui_plain, ui_plain_plural=view.ui_plain_plural, **context)
 
 
 def render_language(env: Environment, offer: Offer, language: Language, translator: Translator) -> list[Page]:

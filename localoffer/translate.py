@@ -15,25 +15,16 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 
 from .catalogfile import read_catalog, write_if_changed
 from .errors import CatalogError
+from .extract import extract
 from .localize import LOCALE_FOR
 
 LOCALES_DIR = Path("locales")
 TEMPLATE = LOCALES_DIR / "messages.pot"
 DOMAIN = "messages"
-# What pybabel reads too (babel.cfg says the same for the command line).
-METHOD_MAP = [
-    ("content/**.yml", "localoffer.extract.extract_content"),
-    ("localoffer/templates/**.html", "jinja2"),
-    ("localoffer/**.py", "python"),
-]
-# The renderer's own calls for interface text, besides `_` in templates.
-KEYWORDS = {**DEFAULT_KEYWORDS, "ui": None, "ui_plain": None, "ui_plural": (1, 2)}
-OPTIONS_MAP = {"localoffer/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 DRAFT_NOTE = "draft, not yet reviewed by a qualified translator"
 
 
@@ -43,17 +34,6 @@ def po_path(code: str) -> Path:
 
 def mo_path(code: str) -> Path:
     return po_path(code).with_suffix(".mo")
-
-
-def extract(root: Path) -> Catalog:
-    """Every translatable string in content/ and the templates."""
-    catalog = Catalog(project="Local Offer", version="1", msgid_bugs_address="", charset="utf-8",
-                      creation_date=dt.datetime(2026, 1, 1), fuzzy=False)
-    for filename, lineno, message, comments, context in extract_from_dir(
-            str(root), METHOD_MAP, OPTIONS_MAP, keywords=KEYWORDS,
-            comment_tags=("Translators:",), strip_comment_tags=True):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
-    return catalog
 
 
 def sources_path(code: str) -> Path:

@@ -150,11 +150,22 @@ def test_age_filter_shows_what_applies_and_keeps_the_age_in_the_url(browser, sit
     assert visible and all(start <= 16 < end for start, end in visible)
     hidden = page.locator(".lo-line[hidden]").count()
     assert hidden > 0  # e.g. council tax starts at 18
+    assert page.locator(".lo-age__status").inner_text() == \
+        f"{len(visible)} parts of the offer are for you at 16"  # announced to screen readers (role=status)
     page.select_option("#age", "")
     assert page.locator(".lo-line[hidden]").count() == 0 and "age=" not in page.url
     page.select_option("#age", "24")
     assert page.url.endswith("?age=24")
     page.close()
+
+
+def test_age_filter_says_how_many_apply_in_the_page_language(browser, site_url):
+    page = browser.new_page()
+    page.goto(f"{site_url}/pl/?age=24")
+    count = page.locator(".lo-line:not([hidden])").count()
+    status = page.locator(".lo-age__status").inner_text()
+    page.close()
+    assert str(count) in status and "24" in status and "parts of the offer" not in status
 
 
 def test_without_javascript_everything_shows_with_its_ages(built_site):

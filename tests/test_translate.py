@@ -3,6 +3,7 @@ formatting and clear errors for broken catalogs."""
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import os
 import subprocess
 
@@ -14,7 +15,9 @@ from localoffer.errors import CatalogError
 from localoffer.load import load_offer
 from localoffer.localize import Formatter, text_direction
 from localoffer.pipeline import render
-from localoffer.translate import compile_catalogs, extract, po_path, update_catalogs
+from localoffer.render import render_site
+from localoffer.extract import PLACEHOLDER_NOTE, extract
+from localoffer.translate import Translator, compile_catalogs, po_path, update_catalogs
 
 
 def _catalog(project, code):
@@ -38,7 +41,37 @@ def test_extraction_finds_every_string_of_an_entitlement_with_its_location(proje
     title = catalog.get(entitlement.title.english, context="council-tax.title")
     assert "{age_limit} = Council tax paid until you are (age, e.g. 25)." in title.auto_comments[0]
     assert catalog.get("Who to contact") is not None  # the templates' own interface text
+    assert [m.id for m in catalog if m.id and not m.auto_comments] == []  # every string explained
+    assert catalog.get(("{count} part of the offer is for you at {age}", "")).auto_comments[0].endswith(
+        "{age} = an age in years. {count} = a number. " + PLACEHOLDER_NOTE)
     assert catalog.get("{count} month", context=None) is not None
+
+
+class RecordingTranslator(Translator):
+    """A language with no translations that notes every string looked up."""
+
+    def __init__(self):
+        super().__init__("pl", gettext.NullTranslations())
+        self.asked = set()
+
+    def text(self, english, context=None):
+        self.asked.add((english, context))
+        return super().text(english, context)
+
+    def plural(self, singular, plural, n):
+        self.asked.add((singular, None))
+        return super().plural(singular, plural, n)
+
+
+def test_every_string_a_page_shows_is_in_the_catalog(project):
+    """A string the renderer asks for that extraction missed could never be
+    translated, and no checker would count it."""
+    offer = load_offer(project)
+    translator = RecordingTranslator()
+    render_site(offer, {language.code: translator for language in offer.council.languages})
+    extracted = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in extract(project) if m.id}
+    assert len(translator.asked) > 300
+    assert sorted(translator.asked - extracted) == []
 
 
 def test_pybabel_extract_works_from_the_command_line(project):
@@ -47,7 +80,8 @@ def test_pybabel_extract_works_from_the_command_line(project):
     previous = os.getcwd()
     os.chdir(project)
     try:
-        CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg", "-o", "out.pot", "."])
+        CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg", "-k", "ui", "-k", "ui_plain",
+                                    "-k", "ui_plural:1,2", "-k", "ui_plain_plural:1,2", "-o", "out.pot", "."])
     finally:
         os.chdir(previous)
     with (project / "out.pot").open("rb") as handle:
@@ -55,6 +89,8 @@ def test_pybabel_extract_works_from_the_command_line(project):
     summary = next(e for e in load_offer(project).entitlements if e.id == "council-tax").summary
     message = pot.get(summary.english, context="council-tax.summary")
     assert message is not None and ("content/entitlements/council-tax.yml", summary.line) in message.locations
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in pot} >= {
+        m.id if isinstance(m.id, str) else m.id[0] for m in extract(project)}  # the same strings as make catalogs
 
 
 def _translate(project, code, context, text):

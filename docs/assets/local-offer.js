@@ -5,18 +5,18 @@
 
   function applyAge(form, age) {
     var lines = document.querySelectorAll(".lo-line");
-    var shown = 0;
     lines.forEach(function (line) {
       var from = Number(line.dataset.ageFrom), to = Number(line.dataset.ageTo);
       var fits = !age || (age >= from && age < to);
       line.hidden = !fits;
-      if (fits) shown += 1;
     });
     document.querySelectorAll(".lo-category").forEach(function (section) {
       section.hidden = !section.querySelector(".lo-line:not([hidden])");
     });
+    // The sentence for each age comes translated with the page: no wording here.
     var status = form.querySelector(".lo-age__status");
-    if (status) status.textContent = age ? shown + " / " + lines.length : "";
+    var option = form.querySelector('option[value="' + age + '"]');
+    if (status) status.textContent = age && option ? option.dataset.status : "";
   }
 
   function setupAgeFilter() {

@@ -12,7 +12,8 @@ from ..errors import CatalogError
 from ..schema import PLACEHOLDER
 from ..localize import LOCALE_FOR
 from ..catalogfile import read_catalog
-from ..translate import (TEMPLATE, extract, is_translated, joined, merge, po_path, read_sources, source_hash,
+from ..extract import extract
+from ..translate import (TEMPLATE, is_translated, joined, merge, po_path, read_sources, source_hash,
                          sources_after, sources_path, translation_key)
 from . import Finding, LanguageProgress
 
