@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
@@ -25,7 +26,8 @@ from .localize import LOCALE_FOR
 LOCALES_DIR = Path("locales")
 TEMPLATE = LOCALES_DIR / "messages.pot"
 DOMAIN = "messages"
-DRAFT_NOTE = "draft, not yet reviewed by a qualified translator"
+DRAFT_NOTE = "Machine-assisted draft, not yet reviewed by a qualified translator"
+NO_TEAM_YET = "none yet: a qualified reviewer is wanted"
 
 
 def po_path(code: str) -> Path:
@@ -123,6 +125,9 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     previous = {(joined(m.id), m.context): m.previous_id[0] for m in catalog if m.id and m.fuzzy and m.previous_id}
     previous.update(_carry_changed_english(catalog, template))
     catalog.update(template, update_header_comment=False)
+    for key, message in list(catalog.obsolete.items()):  # keep only what a translator wrote
+        if not is_translated(message):
+            del catalog.obsolete[key]
     for message in catalog:  # Babel's update forgets the previous English of exact matches
         key = (joined(message.id), message.context)
         if message.id and message.fuzzy and key in previous:
@@ -137,6 +142,17 @@ class CatalogSummary:
     written: bool = False
 
 
+def new_catalog(code: str) -> Catalog:
+    """An empty catalog for one language; its header says it is a draft
+    until a qualified translator has reviewed it."""
+    name = Locale.parse(LOCALE_FOR.get(code, code)).get_display_name("en")
+    catalog = Catalog(locale=LOCALE_FOR.get(code, code), project="Local Offer", version="1", charset="utf-8",
+                      msgid_bugs_address="", creation_date=dt.datetime(2026, 1, 1), fuzzy=False,
+                      header_comment=f"# {name} translation of the Local Offer.\n# {DRAFT_NOTE}.")
+    catalog.last_translator, catalog.language_team = DRAFT_NOTE, NO_TEAM_YET
+    return catalog
+
+
 def update_catalogs(root: Path, codes: list[str]) -> list[CatalogSummary]:
     """Extract, then merge into each language: changed English becomes fuzzy,
     removed strings become obsolete (kept at the end of the file, never lost)."""
@@ -147,9 +163,7 @@ def update_catalogs(root: Path, codes: list[str]) -> list[CatalogSummary]:
         path = root / po_path(code)
         summary = CatalogSummary(code, created=not path.exists())
         if summary.created:
-            catalog = Catalog(locale=LOCALE_FOR.get(code, code), project="Local Offer", charset="utf-8",
-                              creation_date=dt.datetime(2026, 1, 1), fuzzy=False)
-            catalog.last_translator = DRAFT_NOTE
+            catalog = new_catalog(code)
         else:
             catalog = read_catalog(path, code, str(po_path(code)))
         merge(catalog, template)

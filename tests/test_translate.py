@@ -180,6 +180,26 @@ def test_a_changed_step_keeps_its_own_translation_and_the_others_stay(project):
     assert now[1].previous_id == [steps[1].english]
 
 
+def test_a_new_language_starts_as_a_draft_catalog(project):
+    update_catalogs(project, ["de"])
+    text = (project / po_path("de")).read_text(encoding="utf-8")
+    assert text.startswith("# German translation of the Local Offer.\n# Machine-assisted draft, not yet reviewed")
+    assert '"Last-Translator: Machine-assisted draft, not yet reviewed by a qualified translator\\n"' in text
+    catalog = _catalog(project, "de")
+    assert catalog.num_plurals == 2 and len([m for m in catalog if m.id]) == len([m for m in extract(project) if m.id])
+
+
+def test_removed_strings_nobody_translated_are_dropped(project):
+    update_catalogs(project, ["pl"])
+    _translate(project, "pl", "council-tax.good_to_know", "")
+    entitlement = project / "content" / "entitlements" / "council-tax.yml"
+    text = entitlement.read_text(encoding="utf-8")
+    removed = next(e for e in load_offer(project).entitlements if e.id == "council-tax").good_to_know[0].english
+    entitlement.write_text(text[:text.index("good_to_know:")] + text[text.index("contacts:"):], encoding="utf-8")
+    update_catalogs(project, ["pl"])
+    assert removed not in (project / po_path("pl")).read_text(encoding="utf-8")
+
+
 def test_removed_strings_are_kept_as_obsolete(project):
     update_catalogs(project, ["pl"])
     _translate(project, "pl", "council-tax.good_to_know", "Jeśli dzielisz dom, zniżka obejmuje twoją część.")
