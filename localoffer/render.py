@@ -221,9 +221,16 @@ def _environment() -> Environment:
     return env
 
 
+def _translations(view: LanguageView) -> dict[str, str]:
+    """This page in every language, as paths from the site root: what a
+    theme's sitemap turns into hreflang alternates."""
+    target = "" if view.page_id in ("index", "root") else f"{view.page_id}/"
+    return {lang.code: f"{lang.code}/{target}" for lang in view.offer.council.languages}
+
+
 def _front_matter(view: LanguageView, title: str, description: str) -> str:
     meta = {"title": title, "description": description, "lang": view.code, "dir": view.dir,
-            "page_id": view.page_id,
+            "page_id": view.page_id, "translations": _translations(view),
             "site_name": view.ui_plain("{council} local offer", council=view.plain(view.offer.council.short_name))}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 

@@ -202,6 +202,14 @@ def test_each_site_problem_names_page_and_line(site_copy, page, old, new, messag
     assert f"error: site/{page}:{line}: {message}" in [str(f).split(" — ")[0] for f in findings]
 
 
+def test_sitemap_alternates_lead_to_the_same_page_in_each_language(site_copy):
+    line = _break(site_copy, "sitemap.xml", 'hreflang="pl" href="https://localoffer.example.org/pl/staying-put/"',
+                  'hreflang="pl" href="https://localoffer.example.org/pl/staying-putt/"')
+    findings, _ = check_site(site_copy, CODES, "https://localoffer.example.org/")
+    assert (f"error: site/sitemap.xml:{line}: https://localoffer.example.org/pl/staying-putt/ is not a page of the site"
+            in [str(f).split(" — ")[0] for f in findings])
+
+
 def test_a_page_missing_in_one_language_is_reported(site_copy):
     shutil.rmtree(site_copy / "so" / "lifelong-links")
     findings, _ = check_site(site_copy, CODES, "https://localoffer.example.org/")

@@ -80,6 +80,7 @@ def check_site(site: Path, codes: list[str], site_url: str = "") -> tuple[list[F
             findings.extend(_check_link(site, pages, page, href, attrs, line, external))
     findings.extend(_same_pages_everywhere(pages, codes))
     findings.extend(_switchers(pages, codes))
+    findings.extend(_sitemap(site, pages, codes, site_url))
     return findings, external
 
 
@@ -146,4 +147,37 @@ def _switchers(pages, codes) -> list[Finding]:
             if target != f"{other}/{rest}":
                 findings.append(Finding(f"site/{path}", href_line[1], "switcher",
                                         f"the {other} link leads to {target}, not {other}/{rest}"))
+    return findings
+
+
+SITEMAP_ADDRESS = re.compile(r'<loc>([^<]+)</loc>|<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"')
+
+
+def _sitemap(site: Path, pages, codes, site_url: str) -> list[Finding]:
+    """Search engines learn each page's translations from the sitemap: every
+    address in it is a page of the site, and every page lists every language."""
+    shown = "site/sitemap.xml"
+    if not (site / "sitemap.xml").exists():
+        return [Finding(shown, None, "sitemap", "is missing", hint="the theme's sitemap.xml template makes it")]
+    own = urlparse(site_url).path
+    findings, languages, loc_line = [], set(), None
+
+    def missing_languages():
+        if loc_line and languages != set(codes):
+            findings.append(Finding(shown, loc_line, "sitemap", f"lists no alternate in {', '.join(sorted(set(codes) - languages))}"))
+
+    for number, line in enumerate((site / "sitemap.xml").read_text(encoding="utf-8").splitlines(), 1):
+        for loc, code, href in SITEMAP_ADDRESS.findall(line):
+            if loc:
+                missing_languages()
+                loc_line, languages = number, set()
+            else:
+                languages.add(code)
+            address = loc or href
+            target, _ = _target("index.html", "/" + urlparse(address).path[len(own):].lstrip("/"))
+            if target not in pages:
+                findings.append(Finding(shown, number, "sitemap", f"{address} is not a page of the site"))
+            elif code and not target.startswith(f"{code}/"):
+                findings.append(Finding(shown, number, "sitemap", f"the {code} alternate leads to {target}"))
+    missing_languages()
     return findings
