@@ -34,7 +34,7 @@ def cmd_check(args) -> int:
     cache = args.root / args.cache if args.online else None
     report = run_checks(args.root, CheckOptions(site=Path(args.site), strict=args.strict, online=args.online,
                                                 cache=cache, cache_ttl=args.cache_days * 86400))
-    print(as_text(report))
+    print(as_text(report, args.verbose))
     if args.json:
         Path(args.json).write_text(as_json(report) + "\n", encoding="utf-8")
     html_path = args.root / "reports" / "check.html"
@@ -46,13 +46,20 @@ def cmd_check(args) -> int:
 
 def cmd_catalogs(args) -> int:
     from .load import load_offer
-    from .translate import compile_catalogs, update_catalogs
+    from .translate import compile_catalogs, confirm_sources, update_catalogs
 
     offer = load_offer(args.root)
     codes = [lang.code for lang in offer.council.languages if lang.code != "en"]
+    unknown = sorted(set(args.confirm or ()) - set(codes))
+    if unknown:
+        print(f"error: {', '.join(unknown)}: not a language in content/council.yml", file=sys.stderr)
+        return 1
     for summary in update_catalogs(args.root, codes):
         state = "created" if summary.created else ("updated" if summary.written else "unchanged")
         print(f"locales/{summary.code}/LC_MESSAGES/messages.po: {state}")
+    for code in args.confirm or ():  # after the update, so it confirms against today's English
+        confirm_sources(args.root, code)
+        print(f"locales/{code}/LC_MESSAGES/messages.po: every done translation confirmed against today's English")
     compile_catalogs(args.root, codes)
     return 0
 
@@ -84,11 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--site", default="site", help="the built site to check (default: site)")
     check.add_argument("--strict", action="store_true", help="incomplete or stale translations are errors")
     check.add_argument("--json", metavar="PATH", help="also write the report as JSON")
+    check.add_argument("--verbose", action="store_true", help="list every string to translate, not the first few")
     check.add_argument("--online", action="store_true", help="fetch every external link")
     check.add_argument("--cache", default=".linkcheck-cache.json", help="--online results cache")
     check.add_argument("--cache-days", type=float, default=7, help="how long a fetched result is trusted")
     check.set_defaults(run=cmd_check)
-    commands.add_parser("catalogs", help="extract strings, update and compile catalogs").set_defaults(run=cmd_catalogs)
+    catalogs = commands.add_parser("catalogs", help="extract strings, update and compile catalogs")
+    catalogs.add_argument("--confirm", metavar="LANG", action="append",
+                          help="a reviewer checked LANG: its stale translations are still right")
+    catalogs.set_defaults(run=cmd_catalogs)
     commands.add_parser("schema", help="write the JSON Schemas for editors").set_defaults(run=cmd_schema)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()

@@ -86,11 +86,23 @@ def sources_after(records: dict, catalog: Catalog) -> dict:
     return live
 
 
-def record_sources(path: Path, catalog: Catalog) -> None:
-    text = json.dumps(sources_after(read_sources(path), catalog), ensure_ascii=False, indent=1,
-                      sort_keys=True) + "\n"
+def record_sources(path: Path, catalog: Catalog, records: dict | None = None) -> None:
+    records = sources_after(read_sources(path) if records is None else records, catalog)
+    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+def confirm_sources(root: Path, code: str) -> None:
+    """A reviewer has checked every done translation of `code` against the
+    English as it is now: record each as made from that English, so one that
+    is still right after an English change stops counting as stale."""
+    catalog = read_catalog(root / po_path(code), code, str(po_path(code)))
+    records = read_sources(root / sources_path(code))
+    for message in catalog:
+        if message.id and is_translated(message) and not message.fuzzy:
+            records[translation_key(message)] = {source_hash(message.string): source_hash(message.id)}
+    record_sources(root / sources_path(code), catalog, records)
 
 
 def _carry_changed_english(catalog: Catalog, template: Catalog) -> dict:

@@ -3,6 +3,7 @@ the line and the message, and exits non-zero only for errors."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -114,6 +115,9 @@ def test_a_translation_stays_stale_after_someone_clears_fuzzy_by_hand(project):
     assert so.stale == 1 and so.fuzzy == 0
     assert f"warning: {PO}:{line}: translation of {new_english!r} was made from older English" in \
            [str(f).split(" — ")[0] for f in findings]
+    assert main(["--root", str(project), "catalogs", "--confirm", "so"]) == 0  # a reviewer: it is still right
+    progress, _ = _catalog_findings(project)
+    assert next(p for p in progress if p.code == "so").stale == 0
 
 
 def _edit(project, relative, old, new):
@@ -239,6 +243,10 @@ def test_exit_codes_warnings_pass_errors_and_strict_fail(project, built_site, ca
     assert _cli(project) == 1
     out = capsys.readouterr().out
     assert "error: locales/so/LC_MESSAGES/messages.po: 0.0% translated (at least 90% required)" in out
+    title = next(e for e in load_offer(project).entitlements if e.id == "council-tax").title
+    assert f"  untranslated content/council.yml:" in out and "… and " in out  # the first few, then a count
+    _cli(project, "--verbose")
+    assert f"  untranslated content/entitlements/council-tax.yml:{title.line}: {title.english}" in capsys.readouterr().out
 
 
 def test_reports_json_and_html(project, built_site, tmp_path):
@@ -253,6 +261,36 @@ def test_reports_json_and_html(project, built_site, tmp_path):
     html = (project / "reports" / "check.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex,nofollow">' in html and "<progress" in html
     assert not (project / "site" / "reports").exists()  # beside the site, never inside it
+
+
+def test_online_check_reports_broken_and_moved_sources_at_their_page(project, site_copy, tmp_path):
+    """--online end to end: the site's external links, fetched from a local server."""
+    from http.server import ThreadingHTTPServer
+    from threading import Lock, Thread
+    from collections import Counter
+    from .test_linkcheck import Handler
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.counts, server.lock = Counter(), Lock()
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    moves = {"https://www.legislation.gov.uk/ukpga/1992/14/section/13A": f"{base}/missing",
+             "https://www.legislation.gov.uk/ukpga/1989/41/section/23CZA": f"{base}/moved"}
+    for page in site_copy.rglob("*.html"):  # every source now points at the local server
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r'href="(https://(?!localoffer\.example\.org)[^"]+)"',
+                      lambda m: f'href="{moves.get(m.group(1), base + "/ok")}"', text)
+        page.write_text(text, encoding="utf-8")
+    try:
+        report = run_checks(project, CheckOptions(site=site_copy, online=True, cache=tmp_path / "cache.json"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    found = {(f.severity, f.file.split("/", 2)[2], f.message) for f in report.findings if f.kind.startswith("external-")}
+    assert found == {("error", "council-tax/index.html", f"{base}/missing: 404 Not Found"),
+                     ("warning", "staying-put/index.html", f"{base}/moved: moved permanently to {base}/ok")}
+    assert report.online[f"{base}/ok"].state == "ok" and not report.passed
+    assert json.loads((tmp_path / "cache.json").read_text())  # results kept for the next run
 
 
 def test_invalid_content_is_an_error(project):

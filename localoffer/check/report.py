@@ -10,12 +10,16 @@ from .run import Report
 JSON_VERSION = 1
 
 
-def as_text(report: Report) -> str:
+TO_DO_SHOWN = 5  # per language on the terminal; the HTML and JSON reports list them all
+
+
+def as_text(report: Report, verbose: bool = False) -> str:
     lines = ["Translations", f"  {'lang':6}{'status':10}{'total':>6}{'done':>6}{'fuzzy':>6}{'stale':>6}"
              f"{'to do':>6}{'obsolete':>9}{'%':>7}"]
     for p in report.languages:
         lines.append(f"  {p.code:6}{p.status:10}{p.total:>6}{p.translated:>6}{p.fuzzy:>6}{p.stale:>6}"
                      f"{p.untranslated:>6}{p.obsolete:>9}{p.percent:>7}")
+    lines.extend(_to_do_lines(report, verbose))
     if report.external:
         lines.append(f"External links: {len(report.external)} distinct"
                      + (" (fetched)" if report.online else " (checked offline: syntax only; --online fetches them)"))
@@ -24,6 +28,19 @@ def as_text(report: Report) -> str:
     lines.append(f"{len(report.errors)} errors, {len(report.warnings)} warnings: "
                  + ("passed" if report.passed else "FAILED"))
     return "\n".join(lines)
+
+
+def _to_do_lines(report: Report, verbose: bool) -> list[str]:
+    """Each string to translate or update: where its English is, and the English."""
+    lines = []
+    for p in report.languages:
+        shown = p.to_do if verbose else p.to_do[:TO_DO_SHOWN]
+        if shown:
+            lines.append(f"To do in {p.code}:")
+        lines.extend(f"  {state:12} {where}: {english}" for state, where, english in shown)
+        if len(p.to_do) > len(shown):
+            lines.append(f"  … and {len(p.to_do) - len(shown)} more (--verbose, or reports/check.html)")
+    return lines
 
 
 def as_json(report: Report) -> str:
