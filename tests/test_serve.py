@@ -1,4 +1,5 @@
-"""`make serve`: the live preview picks up an edit to content/ without a restart."""
+"""`make serve`: the live preview picks up an edit to content/ or to a
+translation catalog without a restart."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+from localoffer.catalogfile import po_bytes, read_catalog
+from localoffer.translate import po_path
 
 from .conftest import ROOT
 
@@ -45,6 +49,12 @@ def test_preview_rebuilds_when_content_changes(project):
         edited = re.sub(r"^summary: .*$", "summary: Edited while the preview runs.", text, count=1, flags=re.M)
         entitlement.write_text(edited, encoding="utf-8")
         assert _wait_for(url, "Edited while the preview runs.", 90)
+
+        catalog_path = project / po_path("pl")  # a translator's edit shows too
+        catalog = read_catalog(catalog_path, "pl")
+        catalog.get("Who to contact").string = "Kontakt (edytowane w podglądzie)"
+        catalog_path.write_bytes(po_bytes(catalog))
+        assert _wait_for(f"http://127.0.0.1:{port}/pl/contacts/", "Kontakt (edytowane w podglądzie)", 90)
     finally:
         server.terminate()
         server.wait(timeout=10)
