@@ -130,13 +130,16 @@ def _carry_changed_english(catalog: Catalog, template: Catalog) -> dict:
     return previous
 
 
-def merge(catalog: Catalog, template: Catalog) -> Catalog:
+def merge(catalog: Catalog, template: Catalog, suggest: bool = True) -> Catalog:
     """Bring one language's catalog in step with the English, in place:
     changed English becomes fuzzy (its previous English kept for the
-    translator), removed strings become obsolete, new strings are added."""
+    translator), removed strings become obsolete, new strings are added.
+    `suggest` lets Babel offer a new string the closest old translation as a
+    fuzzy suggestion: helpful to a translator, but slow for many new strings
+    (each is compared with every old one), so the checker leaves it out."""
     previous = {(joined(m.id), m.context): m.previous_id[0] for m in catalog if m.id and m.fuzzy and m.previous_id}
     previous.update(_carry_changed_english(catalog, template))
-    catalog.update(template, update_header_comment=False)
+    catalog.update(template, no_fuzzy_matching=not suggest, update_header_comment=False)
     for key, message in list(catalog.obsolete.items()):  # keep only what a translator wrote
         if not is_translated(message):
             del catalog.obsolete[key]

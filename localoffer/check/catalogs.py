@@ -51,7 +51,7 @@ def progress(root: Path, code: str, status: str, min_translated: int, template: 
     findings.extend(_plural_forms(root / po_path(code), shown, catalog, code))
     lines = {(joined(m.id), m.context): m.lineno for m in catalog if m.id}
     before = _state(catalog)
-    records = sources_after(read_sources(root / sources_path(code)), merge(catalog, template))
+    records = sources_after(read_sources(root / sources_path(code)), merge(catalog, template, suggest=False))
     if _state(catalog) != before:
         findings.append(Finding(shown, None, "behind", "is behind the English in content/ and the templates",
                                 "warning", "run `make catalogs` before sending it to a translator"))
