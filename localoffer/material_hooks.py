@@ -11,7 +11,8 @@ from pathlib import Path
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
 THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-# lunr stemmers Material ships for our languages; others are searched unstemmed.
+# Languages whose lunr support Material ships (for their word characters);
+# the others are searched with our separators and the plain pipeline.
 LUNR_LANGUAGES = {"ar", "es", "fr", "pt", "vi"}
 # Word separators: whitespace, hyphens and the punctuation of Arabic-script, Bengali and Ethiopic text.
 SEPARATOR = r"[\s\-,:!=\[\]()\"/\u060c\u061b\u061f\u06d4\u0964\u0965\u1361-\u1368]+"
@@ -143,7 +144,15 @@ def split_search_index(site: Path) -> None:
             root_docs.append(doc)
     for lang, docs in by_language.items():
         config = {**index["config"], "lang": [lang if lang in LUNR_LANGUAGES else "en"], "separator": SEPARATOR}
-        if lang not in LUNR_LANGUAGES and lang != "en":
+        if lang in LUNR_LANGUAGES:
+            # The language's own word characters (its trimmer), but neither
+            # stemming nor stop words: Material searches each typed word as
+            # a prefix, which lunr matches without its pipeline. A stemmed
+            # index missed whole words ("ajuda*" against "ajud"), and one
+            # without stop words let "se" in a Portuguese title find
+            # "semanal" on another page instead of the title's own "se".
+            config["pipeline"] = ["trimmer"]
+        elif lang != "en":
             config["pipeline"] = []  # no English stemming or stop words on other languages
         target = site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
