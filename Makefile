@@ -32,9 +32,11 @@ catalogs: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m localoffer schema
 
-## tools: Debian's chromium (browser tests), GNU gettext (msgfmt checks our catalogs as Poedit reads them), axe-core (npm)
+## tools: Debian's chromium (browser tests), Noto fonts (every script on the page, as a phone has them),
+## GNU gettext (msgfmt checks our catalogs as Poedit reads them), axe-core (npm)
+DEBIAN_TOOLS := chromium fonts-noto-core gettext
 tools: node_modules/.installed
-	@command -v chromium >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium gettext; }
+	@dpkg -s $(DEBIAN_TOOLS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBIAN_TOOLS); }
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
