@@ -268,7 +268,7 @@ def test_online_check_reports_broken_and_moved_sources_at_their_page(project, si
     from http.server import ThreadingHTTPServer
     from threading import Lock, Thread
     from collections import Counter
-    from .test_linkcheck import Handler
+    from .test_check_online import Handler
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.counts, server.lock = Counter(), Lock()

@@ -8,11 +8,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 
-from ..errors import CatalogError
-from ..schema import PLACEHOLDER
-from ..localize import LOCALE_FOR
 from ..catalogfile import read_catalog
+from ..errors import CatalogError
 from ..extract import extract
+from ..localize import LOCALE_FOR
+from ..schema import PLACEHOLDER
 from ..translate import (TEMPLATE, is_translated, joined, merge, po_path, read_sources, source_hash,
                          sources_after, sources_path, translation_key)
 from . import Finding, LanguageProgress

@@ -82,7 +82,7 @@ def _completeness(languages: list[LanguageProgress], strict: bool) -> list[Findi
 
 
 def _online(report: Report, options: CheckOptions) -> list[Finding]:
-    from ..linkcheck import OnlineOptions, check_links
+    from .online import OnlineOptions, check_links
 
     report.online = check_links(report.external, options.cache, OnlineOptions(cache_ttl=options.cache_ttl))
     findings = []

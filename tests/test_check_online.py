@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from localoffer.linkcheck import LinkResult, OnlineOptions, check_links
+from localoffer.check.online import LinkResult, OnlineOptions, check_links
 
 NOW = 1_700_000_000.0
 FAST = OnlineOptions(timeout=2.0, retries=3, backoff=0.01)

@@ -50,7 +50,7 @@ class OnlineOptions:
     max_retry_after: float = 60.0  # cap on honoured Retry-After
     concurrency: int = 8
     cache_ttl: float = 7 * 24 * 3600  # seconds a cached result stays valid
-    user_agent: str = "LocalOfferLinkCheck/1 (+https://github.com/)"
+    user_agent: str = "LocalOfferLinkCheck/1"
 
 
 @dataclass(frozen=True)
