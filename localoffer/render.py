@@ -48,6 +48,11 @@ class Localized:
         return str(self.render(self.view))
 
 
+def fill_plain(text: str, values: dict) -> str:
+    """Plain text with its {placeholders} filled; an unknown one stays visible."""
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
 def fallback(text: str) -> Markup:
     """English shown because the translation is missing or out of date."""
     return Markup('<span class="lo-fallback" lang="en" dir="ltr">{}</span>').format(text)
@@ -94,16 +99,12 @@ class LanguageView:
     def ui_plain(self, english: str, **values) -> str:
         """Interface text for an attribute: no markup, fallback unmarked."""
         text, _ = self.translator.text(english)
-        return self.ui_plain_filled(text, **values)
-
-    @staticmethod
-    def ui_plain_filled(text: str, **values) -> str:
-        return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
+        return fill_plain(text, values)
 
     def ui_plain_plural(self, singular: str, plural: str, count: int, **values) -> str:
         """A plural for an attribute, {count} formatted for this language."""
         text, _ = self.translator.plural(singular, plural, count)
-        return self.ui_plain_filled(text, count=self.format.number(count), **values)
+        return fill_plain(text, {"count": self.format.number(count), **values})
 
     def ui_plural(self, singular: str, plural: str, count: int, **values) -> Markup:
         text, translated = self.translator.plural(singular, plural, count)
@@ -128,7 +129,7 @@ class LanguageView:
     def title(self, entitlement: Entitlement) -> str:
         values = {f.name: self.fact_text(f) for f in entitlement.facts}  # titles: the page's own language
         values["council"] = self.plain(self.offer.council.short_name)
-        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.plain(entitlement.title))
+        return fill_plain(self.plain(entitlement.title), values)
 
     # -- facts -------------------------------------------------------------
     def localized(self, render) -> "Localized":

@@ -214,6 +214,17 @@ def test_sitemap_alternates_lead_to_the_same_page_in_each_language(site_copy):
             in [str(f).split(" — ")[0] for f in findings])
 
 
+def test_a_sitemap_entry_without_every_language_is_reported(site_copy):
+    sitemap = site_copy / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    dropped = '<xhtml:link rel="alternate" hreflang="so" href="https://localoffer.example.org/so/contacts/"/>'
+    sitemap.write_text(text.replace(dropped + "\n", "", 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(sitemap.read_text(encoding="utf-8").splitlines(), 1)
+                if row == "<loc>https://localoffer.example.org/ar/contacts/</loc>")
+    findings, _ = check_site(site_copy, CODES, "https://localoffer.example.org/")
+    assert f"error: site/sitemap.xml:{line}: lists no alternate in so" in [str(f).split(" — ")[0] for f in findings]
+
+
 def test_a_page_missing_in_one_language_is_reported(site_copy):
     shutil.rmtree(site_copy / "so" / "lifelong-links")
     findings, _ = check_site(site_copy, CODES, "https://localoffer.example.org/")

@@ -150,7 +150,8 @@ def _switchers(pages, codes) -> list[Finding]:
     return findings
 
 
-SITEMAP_ADDRESS = re.compile(r'<loc>([^<]+)</loc>|<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"')
+SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
+SITEMAP_ALTERNATE = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"')
 
 
 def _sitemap(site: Path, pages, codes, site_url: str) -> list[Finding]:
@@ -160,24 +161,27 @@ def _sitemap(site: Path, pages, codes, site_url: str) -> list[Finding]:
     if not (site / "sitemap.xml").exists():
         return [Finding(shown, None, "sitemap", "is missing", hint="the theme's sitemap.xml template makes it")]
     own = urlparse(site_url).path
-    findings, languages, loc_line = [], set(), None
-
-    def missing_languages():
-        if loc_line and languages != set(codes):
-            findings.append(Finding(shown, loc_line, "sitemap", f"lists no alternate in {', '.join(sorted(set(codes) - languages))}"))
-
+    entries = []  # (line of <loc>, the languages of its alternates)
+    findings = []
     for number, line in enumerate((site / "sitemap.xml").read_text(encoding="utf-8").splitlines(), 1):
-        for loc, code, href in SITEMAP_ADDRESS.findall(line):
-            if loc:
-                missing_languages()
-                loc_line, languages = number, set()
-            else:
-                languages.add(code)
-            address = loc or href
-            target, _ = _target("index.html", "/" + urlparse(address).path[len(own):].lstrip("/"))
-            if target not in pages:
-                findings.append(Finding(shown, number, "sitemap", f"{address} is not a page of the site"))
-            elif code and not target.startswith(f"{code}/"):
-                findings.append(Finding(shown, number, "sitemap", f"the {code} alternate leads to {target}"))
-    missing_languages()
+        for loc in SITEMAP_LOC.findall(line):
+            entries.append((number, set()))
+            findings.extend(_sitemap_address(shown, number, loc, None, pages, own))
+        for code, href in SITEMAP_ALTERNATE.findall(line):
+            if entries:
+                entries[-1][1].add(code)
+            findings.extend(_sitemap_address(shown, number, href, code, pages, own))
+    for number, languages in entries:
+        if languages != set(codes):
+            findings.append(Finding(shown, number, "sitemap",
+                                    f"lists no alternate in {', '.join(sorted(set(codes) - languages))}"))
     return findings
+
+
+def _sitemap_address(shown, number, address, code, pages, own) -> list[Finding]:
+    target, _ = _target("index.html", "/" + urlparse(address).path[len(own):].lstrip("/"))
+    if target not in pages:
+        return [Finding(shown, number, "sitemap", f"{address} is not a page of the site")]
+    if code and not target.startswith(f"{code}/"):
+        return [Finding(shown, number, "sitemap", f"the {code} alternate leads to {target}")]
+    return []
